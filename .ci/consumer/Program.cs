@@ -1,8 +1,23 @@
-// A fresh console app that consumes the packed SymmetricNets package (run by .ci/run).
+// A fresh console app that consumes the packed SymmetricNets package (run by .ci/run): README's quickstart.
 using SymmetricNets;
+using SymmetricNets.Networks;
+using TorchSharp;
 using static TorchSharp.torch;
 
 Console.WriteLine($"SymmetricNets {SymmetricNetsInfo.Version}");
-using var s = ones(3).sum();
-if (s.item<float>() != 3f) throw new Exception("TorchSharp did not compute 1+1+1 = 3");
+
+// A permutation-invariant network over sets of 2-D points: equivariant layers (eq. 12) closed by a mean (eq. 10).
+var net = sym.SymmetricMLP(2, new long[] { 64, 64 }, 1, Readout.Mean, () => nn.ReLU(), setSize: 32);
+using var x = torch.randn(32, 2);                  // one set of 32 points: the minibatch is the set
+using var y = net.forward(x);                      // shape [1]
+using var yp = net.forward(x[torch.randperm(32)]); // the same value for any order
+Console.WriteLine($"{y.item<float>()} == {yp.item<float>()}");
+
+// Drop one equivariant layer into a model you already have.
+var model = nn.Sequential(("fc", nn.Linear(2, 64)), ("relu", nn.ReLU()),
+                          ("mix", sym.EquivariantLinear(64, 64, setSize: 32)), ("head", nn.Linear(64, 1)));
+
+if (Math.Abs(y.item<float>() - yp.item<float>()) > 1e-5f) throw new Exception("the network is not permutation-invariant");
+using var out1 = model.forward(x);
+if (!out1.shape.SequenceEqual(new long[] { 32, 1 })) throw new Exception("unexpected output shape");
 Console.WriteLine("consumer OK");

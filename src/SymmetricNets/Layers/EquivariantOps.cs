@@ -1,0 +1,80 @@
+using SymmetricNets.Reductions;
+using SymmetricNets.Sets;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymmetricNets.Layers;
+
+/// <summary>The equivariant layer of the paper, eq. (12), as functions of the input and the parameters.</summary>
+internal static class EquivariantOps
+{
+    /// <summary>
+    /// Eq. (12), dense form, before the nonlinearity: <c>beta + x_b Lambda + rho(x) Gamma</c>, with
+    /// <c>rho</c> the (masked) set mean of eq. (11). Computed as <c>rho(x) Gamma</c> (one small product per
+    /// set), never <c>rho(x Gamma)</c>; a single 2-D set is one <c>addmm</c> with a broadcast row.
+    /// Outputs of absent (masked) elements are 0.
+    /// </summary>
+    public static Tensor Linear(Tensor input, Tensor weight, Tensor mixWeight, Tensor? bias, int dim, long numSets, Tensor? mask)
+    {
+        CheckParameters(input, weight, mixWeight, bias, 1, "[..., N, ..., {0}] (a set axis and {0} features last)");
+        var layout = SetLayout.Validate(input, dim, numSets, mask, trailingDims: 1);
+        using var scope = torch.NewDisposeScope();
+        if (mask is null && numSets == 1 && input.dim() == 2)
+        {
+            var row = nn.functional.linear(input.mean(new long[] { 0 }, keepdim: true), mixWeight, bias);
+            return torch.addmm(row, input, weight.t(), 1, 1).MoveToOuterDisposeScope();
+        }
+        var (x, m, d) = layout.Split(input, mask);
+        var absent = m?.logical_not();
+        if (absent is not null) x = x.masked_fill(absent, 0);
+        var mix = nn.functional.linear(SetKernels.Mean(x, d, m), mixWeight, bias);
+        var y = nn.functional.linear(x, weight).add_(mix);
+        if (absent is not null) y = y.masked_fill(absent, 0);
+        var outShape = input.shape.ToArray();
+        outShape[^1] = weight.shape[0];
+        return y.reshape(outShape).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Eq. (12), convolutional form (section 4.3): <c>beta + Lambda * x_b + Gamma * rho(x)</c>, where
+    /// <c>*</c> is a 2-D convolution with the same kernel size, stride, padding and dilation; the conv of
+    /// the set-mean image is broadcast-added to the conv of every element. Outputs of absent elements are 0.
+    /// </summary>
+    public static Tensor Conv2d(Tensor input, Tensor weight, Tensor mixWeight, Tensor? bias,
+        long[] stride, long[] padding, long[] dilation, int dim, long numSets, Tensor? mask)
+    {
+        CheckParameters(input, weight, mixWeight, bias, 3, "[..., N, ..., {0}, H, W] (a set axis and {0} channels)");
+        var layout = SetLayout.Validate(input, dim, numSets, mask, trailingDims: 3);
+        using var scope = torch.NewDisposeScope();
+        var (x, m, d) = layout.Split(input, mask);
+        var absent = m?.logical_not();
+        if (absent is not null) x = x.masked_fill(absent, 0);
+        var rho = SetKernels.Mean(x, d, m);
+        var shape = x.shape;
+        long c = shape[^3], h = shape[^2], w = shape[^1];
+        var main = nn.functional.conv2d(x.reshape(-1, c, h, w), weight, null, stride, padding, dilation);
+        var mix = nn.functional.conv2d(rho.reshape(-1, c, h, w), mixWeight, bias, stride, padding, dilation);
+        var tail = main.shape.Skip(1).ToArray();
+        var y = main.reshape(shape.SkipLast(3).Concat(tail).ToArray())
+                    .add_(mix.reshape(rho.shape.SkipLast(3).Concat(tail).ToArray()));
+        if (absent is not null) y = y.masked_fill(absent, 0);
+        return y.reshape(input.shape.SkipLast(3).Concat(tail).ToArray()).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Checks Lambda, Gamma and beta against each other and the input's feature axes (the last
+    /// <paramref name="featureDims"/> axes, the first of them holding Lambda's input size).</summary>
+    private static void CheckParameters(Tensor input, Tensor weight, Tensor mixWeight, Tensor? bias, int featureDims, string layout)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rank = featureDims == 1 ? 2 : 4;
+        if (weight.dim() != rank)
+            throw new ArgumentException($"Lambda must have {rank} dimensions; got shape {SetLayout.Fmt(weight.shape)}.", nameof(weight));
+        if (!mixWeight.shape.SequenceEqual(weight.shape))
+            throw new ArgumentException($"Gamma has shape {SetLayout.Fmt(mixWeight.shape)}; expected Lambda's shape {SetLayout.Fmt(weight.shape)}.", nameof(mixWeight));
+        if (bias is not null && !bias.shape.SequenceEqual(new[] { weight.shape[0] }))
+            throw new ArgumentException($"The bias has shape {SetLayout.Fmt(bias.shape)}; expected [{weight.shape[0]}].", nameof(bias));
+        if (input.dim() < featureDims + 1 || input.shape[^featureDims] != weight.shape[1])
+            throw new ArgumentException(
+                $"The input has shape {SetLayout.Fmt(input.shape)}; expected {string.Format(layout, weight.shape[1])}.", nameof(input));
+    }
+}
