@@ -103,12 +103,19 @@ public sealed class MixedBatchSampler
         var targetType = RatioPrior.IsFloating(real.dtype) ? real.dtype : ScalarType.Float32;
 
         using var scope = torch.NewDisposeScope();
-        var ratio = Prior.Sample(NumSets, real.device, generator, targetType);
+        // Draws in float32 (float64 for float64 inputs), results in the inputs' floating type.
+        var workType = targetType == ScalarType.Float64 ? ScalarType.Float64 : ScalarType.Float32;
+        var ratio = Prior.Sample(NumSets, real.device, generator, workType);
         // One probability per element: set j's ratio repeated over its N / k elements.
         var probs = ratio.unsqueeze(1).expand(NumSets, setSize).reshape(n);
         var draws = torch.bernoulli(probs, generator);
         var mask = draws.to_type(ScalarType.Bool);
         var target = draws.view(NumSets, setSize).mean([1L]);
+        if (workType != targetType)
+        {
+            ratio = ratio.to_type(targetType);
+            target = target.to_type(targetType);
+        }
 
         var viewShape = Enumerable.Repeat(1L, rank).ToArray();
         viewShape[dim] = n;

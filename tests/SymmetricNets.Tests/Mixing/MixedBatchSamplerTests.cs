@@ -206,4 +206,27 @@ public class MixedBatchSamplerTests
         using var b = sym.functional.mix_batches(real, fake, sym.UniformRatioPrior(), num_sets: 2, generator: g, with_complement: true);
         Assert.Equal(new long[] { 2 }, b.ComplementTarget!.shape);
     }
+
+    [Fact]
+    public void HalfAndIntegerInputsGiveFloatingTargets()
+    {
+        using var g = new Generator(9);
+        using var rh = torch.ones([8, 2], dtype: ScalarType.Float16);
+        using var fh = torch.zeros([8, 2], dtype: ScalarType.Float16);
+        using var bh = new MixedBatchSampler(new UniformRatioPrior(), 2).Sample(rh, fh, g);
+        Assert.Equal(ScalarType.Float16, bh.Target.dtype);
+        Assert.Equal(ScalarType.Float16, bh.Mixed.dtype);
+
+        using var ri = torch.full([8, 2], 255, dtype: ScalarType.Byte);
+        using var fi = torch.zeros([8, 2], dtype: ScalarType.Byte);
+        using var bi = new MixedBatchSampler(new UniformRatioPrior(), 2).Sample(ri, fi, g);
+        Assert.Equal(ScalarType.Float32, bi.Target.dtype);
+        Assert.Equal(ScalarType.Byte, bi.Mixed.dtype);
+        var mask = bi.Mask.data<bool>().ToArray();
+        var m = bi.Mixed.data<byte>().ToArray();
+        for (int i = 0; i < 8; i++)
+        {
+            Assert.Equal(mask[i] ? (byte)255 : (byte)0, m[2 * i]);
+        }
+    }
 }
