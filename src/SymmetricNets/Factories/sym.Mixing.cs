@@ -76,13 +76,13 @@ public static partial class sym
         /// <param name="real">Real batch.</param>
         /// <param name="fake">Generated batch, same shape, dtype and device.</param>
         /// <param name="prior">Prior on the mixing ratio.</param>
-        /// <param name="num_sets">Number k of sets along the set axis.</param>
-        /// <param name="set_dim">The set axis.</param>
+        /// <param name="numSets">Number k of sets along the set axis.</param>
+        /// <param name="setDim">The set axis.</param>
         /// <param name="generator">Optional random generator.</param>
-        /// <param name="with_complement">Also build the complementary batch.</param>
+        /// <param name="withComplement">Also build the complementary batch.</param>
         /// <returns>The mixed batch (dispose it).</returns>
-        public static MixedBatch mix_batches(Tensor real, Tensor fake, RatioPrior prior, int num_sets = 1, int set_dim = 0, Generator? generator = null, bool with_complement = false) =>
-            new MixedBatchSampler(prior, num_sets, set_dim).Sample(real, fake, generator, with_complement);
+        public static MixedBatch mix_batches(Tensor real, Tensor fake, RatioPrior prior, int numSets = 1, int setDim = 0, Generator? generator = null, bool withComplement = false) =>
+            new MixedBatchSampler(prior, numSets, setDim).Sample(real, fake, generator, withComplement);
 
         /// <summary><c>KL(B(target) || B(sigmoid(logits)))</c>, eq. (3); see <see cref="LossFunctions.BernoulliKLWithLogits"/>.</summary>
         /// <param name="logits">Logits.</param>
@@ -103,31 +103,31 @@ public static partial class sym
         /// <summary>The non-saturating mixed-batch generator loss, eq. (5); see <see cref="LossFunctions.MixedBatchGenerator"/>.</summary>
         /// <param name="logits">Per-element logits, <c>[N]</c> or <c>[N, 1]</c>.</param>
         /// <param name="order">BGAN or M-BGAN.</param>
-        /// <param name="num_sets">Number k of sets.</param>
+        /// <param name="numSets">Number k of sets.</param>
         /// <returns>A scalar.</returns>
-        public static Tensor mixed_batch_generator_loss(Tensor logits, LossOrder order, int num_sets = 1) =>
-            LossFunctions.MixedBatchGenerator(logits, order, num_sets);
+        public static Tensor mixed_batch_generator_loss(Tensor logits, LossOrder order, int numSets = 1) =>
+            LossFunctions.MixedBatchGenerator(logits, order, numSets);
 
         /// <summary>The standard GAN discriminator loss from logits; see <see cref="LossFunctions.GanDiscriminator"/>.</summary>
-        /// <param name="real_logits">Logits on real samples.</param>
-        /// <param name="fake_logits">Logits on generated samples.</param>
+        /// <param name="realLogits">Logits on real samples.</param>
+        /// <param name="fakeLogits">Logits on generated samples.</param>
         /// <returns>A scalar.</returns>
-        public static Tensor gan_discriminator_loss(Tensor real_logits, Tensor fake_logits) =>
-            LossFunctions.GanDiscriminator(real_logits, fake_logits);
+        public static Tensor gan_discriminator_loss(Tensor realLogits, Tensor fakeLogits) =>
+            LossFunctions.GanDiscriminator(realLogits, fakeLogits);
 
         /// <summary>The standard GAN generator loss from logits; see <see cref="LossFunctions.GanGenerator"/>.</summary>
-        /// <param name="fake_logits">Logits on generated samples.</param>
+        /// <param name="fakeLogits">Logits on generated samples.</param>
         /// <param name="objective">Non-saturating (default) or saturating.</param>
         /// <returns>A scalar.</returns>
-        public static Tensor gan_generator_loss(Tensor fake_logits, GanGeneratorObjective objective = GanGeneratorObjective.NonSaturating) =>
-            LossFunctions.GanGenerator(fake_logits, objective);
+        public static Tensor gan_generator_loss(Tensor fakeLogits, GanGeneratorObjective objective = GanGeneratorObjective.NonSaturating) =>
+            LossFunctions.GanGenerator(fakeLogits, objective);
 
         /// <summary>The exact optimal discriminator <c>D*(y)</c>, eq. (45); see <see cref="Optimal.OptimalDiscriminator.Evaluate"/>.</summary>
-        /// <param name="log_p1">Real log-densities, <c>[B]</c> or <c>[M, B]</c>.</param>
-        /// <param name="log_p2">Generated log-densities, same shape.</param>
+        /// <param name="logP1">Real log-densities, <c>[B]</c> or <c>[M, B]</c>.</param>
+        /// <param name="logP2">Generated log-densities, same shape.</param>
         /// <param name="prior">Prior on the mixing ratio.</param>
         /// <returns>float64, <c>[]</c> or <c>[M]</c>.</returns>
-        public static Tensor optimal_discriminator(Tensor log_p1, Tensor log_p2, RatioPrior prior) =>
-            new OptimalDiscriminator(prior).Evaluate(log_p1, log_p2);
+        public static Tensor optimal_discriminator(Tensor logP1, Tensor logP2, RatioPrior prior) =>
+            new OptimalDiscriminator(prior).Evaluate(logP1, logP2);
     }
 }

@@ -203,7 +203,7 @@ public class MixedBatchSamplerTests
         using var real = torch.ones(4);
         using var fake = torch.zeros(4);
         using var g = new Generator(8);
-        using var b = sym.functional.mix_batches(real, fake, sym.UniformRatioPrior(), num_sets: 2, generator: g, with_complement: true);
+        using var b = sym.functional.mix_batches(real, fake, sym.UniformRatioPrior(), numSets: 2, generator: g, withComplement: true);
         Assert.Equal(new long[] { 2 }, b.ComplementTarget!.shape);
     }
 
