@@ -1,5 +1,6 @@
 // A fresh console app that consumes the packed SymmetricNets package (run by .ci/run): README's quickstart.
 using SymmetricNets;
+using SymmetricNets.Losses;
 using SymmetricNets.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -16,6 +17,13 @@ Console.WriteLine($"{y.item<float>()} == {yp.item<float>()}");
 // Drop one equivariant layer into a model you already have.
 var model = nn.Sequential(("fc", nn.Linear(2, 64)), ("relu", nn.ReLU()),
                           ("mix", sym.EquivariantLinear(64, 64, setSize: 32)), ("head", nn.Linear(64, 1)));
+
+// A discriminator step of the paper's method: mix real and generated samples, predict the share of real ones.
+var sampler = sym.MixedBatchSampler(sym.BatchSmoothingPrior(0.5));     // ratio p ~ U[0,1], mask ~ Bernoulli(p)^B
+using var batch = sampler.Sample(real: torch.randn(32, 2), fake: torch.randn(32, 2) + 1);
+using var loss = LossFunctions.RatioKL(net.forward(batch.Mixed), batch.Target, LossOrder.ReduceThenLoss); // eq. (4), (13)
+loss.backward();
+if (!double.IsFinite(loss.item<float>())) throw new Exception("non-finite loss");
 
 if (Math.Abs(y.item<float>() - yp.item<float>()) > 1e-5f) throw new Exception("the network is not permutation-invariant");
 using var out1 = model.forward(x);
