@@ -25,13 +25,13 @@ public sealed class MixedBatch : IDisposable
     /// <summary>The mixed batch <c>m_beta(x, x~) = x * beta + x~ * (1 - beta)</c> (eq. (2)), same shape, dtype and device as the inputs.</summary>
     public Tensor Mixed { get; }
 
-    /// <summary>The mixing vector beta, boolean, shape <c>[N]</c> (N = size of the set axis): true where the element is real.</summary>
+    /// <summary>The mixing vector beta, boolean, shape <c>input.shape[0..setDim]</c> (<c>[N]</c> for the default set axis 0): true where the element is real.</summary>
     public Tensor Mask { get; }
 
-    /// <summary>The true ratio of real elements <c>#beta / (N / k)</c> of each of the k sets, shape <c>[k]</c>: the discriminator's target in eq. (4).</summary>
+    /// <summary>The true ratio of real elements <c>#beta / (N / k)</c> of each set, shape <c>[L k]</c> (<c>[k]</c> for the default set axis 0; L = product of the axes before the set axis, row-major): the discriminator's target in eq. (4).</summary>
     public Tensor Target { get; }
 
-    /// <summary>The ratios <c>p ~ P</c> drawn for the k sets (shape <c>[k]</c>); the mask was drawn as Bernoulli(p).</summary>
+    /// <summary>The ratios <c>p ~ P</c> drawn for the sets (shape of <see cref="Target"/>); the mask was drawn as Bernoulli(p).</summary>
     public Tensor Ratio { get; }
 
     /// <summary>
@@ -41,7 +41,7 @@ public sealed class MixedBatch : IDisposable
     /// </summary>
     public Tensor? ComplementMixed { get; }
 
-    /// <summary><c>1 - Target</c>, the targets of <see cref="ComplementMixed"/> (shape <c>[k]</c>); <c>null</c> unless the complement was requested.</summary>
+    /// <summary><c>1 - Target</c>, the targets of <see cref="ComplementMixed"/> (shape of <see cref="Target"/>); <c>null</c> unless the complement was requested.</summary>
     public Tensor? ComplementTarget { get; }
 
     /// <summary>The number k of sets the set axis was split into.</summary>

@@ -13,8 +13,11 @@ namespace SymmetricNets.Mixing;
 /// Sets. The set axis (<see cref="SetDim"/>, default 0, size N) is split into k = <see cref="NumSets"/> contiguous
 /// sets of equal size: set j holds elements <c>[j N / k, (j + 1) N / k)</c>. This is the paper's "multiple batch
 /// discriminators" convention, shared with the layers and the losses (<see cref="SymmetricNets.Losses.RatioKLLoss"/>).
-/// One ratio is drawn per set. All other axes share the mask: along the set axis, element i of every other index is
-/// real or fake together.
+/// One ratio is drawn per set. Axes before the set axis index independent groups of sets, as for the layers
+/// (<see cref="SymmetricNets.Sets.SetLayout"/>): an input <c>[G, N, F]</c> with <c>setDim = 1</c> holds G x k sets, each
+/// with its own ratio and mask. Axes after the set axis belong to each element (they are real or fake together).
+/// Targets and ratios are flat, <c>[L k]</c> with L the product of the leading axes, in row-major order: the order of a
+/// network's per-set outputs <c>[..., k, 1]</c> flattened, which is what the losses take.
 /// </para>
 /// <para>
 /// Everything runs on the inputs' device, with the optional generator, and never synchronises with the host.
@@ -100,25 +103,26 @@ public sealed class MixedBatchSampler
         }
 
         long setSize = n / NumSets;
+        long groups = shape.Take(dim).Aggregate(1L, (a, b) => a * b);
+        long sets = groups * NumSets;
         var targetType = RatioPrior.IsFloating(real.dtype) ? real.dtype : ScalarType.Float32;
 
         using var scope = torch.NewDisposeScope();
         // Draws in float32 (float64 for float64 inputs), results in the inputs' floating type.
         var workType = targetType == ScalarType.Float64 ? ScalarType.Float64 : ScalarType.Float32;
-        var ratio = Prior.Sample(NumSets, real.device, generator, workType);
+        var ratio = Prior.Sample(sets, real.device, generator, workType);
         // One probability per element: set j's ratio repeated over its N / k elements.
-        var probs = ratio.unsqueeze(1).expand(NumSets, setSize).reshape(n);
+        var probs = ratio.unsqueeze(1).expand(sets, setSize);
         var draws = torch.bernoulli(probs, generator);
-        var mask = draws.to_type(ScalarType.Bool);
-        var target = draws.view(NumSets, setSize).mean([1L]);
+        var mask = draws.to_type(ScalarType.Bool).reshape(shape.Take(dim + 1).ToArray());
+        var target = draws.mean([1L]);
         if (workType != targetType)
         {
             ratio = ratio.to_type(targetType);
             target = target.to_type(targetType);
         }
 
-        var viewShape = Enumerable.Repeat(1L, rank).ToArray();
-        viewShape[dim] = n;
+        var viewShape = shape.Take(dim + 1).Concat(Enumerable.Repeat(1L, rank - dim - 1)).ToArray();
         var broadcastMask = mask.view(viewShape);
         var mixed = torch.where(broadcastMask, real, fake);
 

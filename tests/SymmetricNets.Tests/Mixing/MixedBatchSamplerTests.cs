@@ -46,18 +46,20 @@ public class MixedBatchSamplerTests
     }
 
     [Fact]
-    public void SetAxisOtherThanZeroSharesTheMaskAlongOtherAxes()
+    public void LeadingAxesHoldIndependentSetsAndTrailingAxesFollowTheirElement()
     {
         using var g = new Generator(2);
         using var real = torch.randn([2, 6, 3], dtype: ScalarType.Float64, generator: g);
         using var fake = torch.randn([2, 6, 3], dtype: ScalarType.Float64, generator: g);
         using var batch = new MixedBatchSampler(new UniformRatioPrior(), numSets: 2, setDim: 1).Sample(real, fake, g);
-        Assert.Equal(new long[] { 6 }, batch.Mask.shape);
+        Assert.Equal(new long[] { 2, 6 }, batch.Mask.shape);     // the layers' mask convention
+        Assert.Equal(new long[] { 4 }, batch.Target.shape);      // 2 groups x 2 sets, row-major
         Assert.Equal(ScalarType.Float64, batch.Target.dtype);
         var r = real.data<double>().ToArray();
         var f = fake.data<double>().ToArray();
         var m = batch.Mixed.data<double>().ToArray();
         var mask = batch.Mask.data<bool>().ToArray();
+        var target = batch.Target.data<double>().ToArray();
         for (int a = 0; a < 2; a++)
         {
             for (int i = 0; i < 6; i++)
@@ -65,13 +67,23 @@ public class MixedBatchSamplerTests
                 for (int c = 0; c < 3; c++)
                 {
                     int idx = (a * 6 + i) * 3 + c;
-                    Assert.Equal(mask[i] ? r[idx] : f[idx], m[idx]);
+                    Assert.Equal(mask[a * 6 + i] ? r[idx] : f[idx], m[idx]);
                 }
+            }
+
+            for (int j = 0; j < 2; j++)
+            {
+                Assert.Equal(mask.Skip(a * 6 + 3 * j).Take(3).Count(x => x) / 3.0, target[a * 2 + j], 12);
             }
         }
 
+        // Groups draw independently: over many groups the masks of group 0 and group 1 are not copies.
+        using var many = new MixedBatchSampler(new UniformRatioPrior(), setDim: 1)
+            .Sample(torch.ones([2, 256, 1]), torch.zeros([2, 256, 1]), g);
+        Assert.False(many.Mask[0].eq(many.Mask[1]).all().item<bool>());
+
         using var batchNeg = new MixedBatchSampler(new UniformRatioPrior(), numSets: 3, setDim: -2).Sample(real, fake, g);
-        Assert.Equal(new long[] { 3 }, batchNeg.Target.shape);
+        Assert.Equal(new long[] { 6 }, batchNeg.Target.shape);
     }
 
     [Fact]
