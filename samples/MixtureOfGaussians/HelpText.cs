@@ -15,7 +15,7 @@ public static class HelpText
                    method on ring and grid (default). About 75 ms/iteration on 2 CPU cores: ~25 min per run.
           quick    BGAN against the standard GAN on the grid, 128-unit nets, 3,000 iterations: about 3 minutes on a
                    2-core CPU (measured; all six methods do not fit in 5 minutes).
-          medium   every method on ring and grid, 128-unit nets, 5,000 iterations (the multi-seed table of
+          medium   every method on ring and grid, 128-unit nets, 4,000 iterations (the multi-seed table of
                    docs/results-2d.md).
 
         Flags:
