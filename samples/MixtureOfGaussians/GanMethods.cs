@@ -30,6 +30,14 @@ public static class GanMethods
         _ => method.ToString(),
     };
 
+    /// <summary>The method of a label written by <see cref="Label"/> (any PacGAN pack size).</summary>
+    /// <param name="label">For example <c>M-BGAN</c> or <c>PacGAN4</c>.</param>
+    /// <exception cref="ArgumentException">Not a label of this sample.</exception>
+    public static GanMethod FromLabel(string label) => label.StartsWith("PacGAN", StringComparison.Ordinal)
+        ? GanMethod.PacGan
+        : All.Where(m => m != GanMethod.PacGan && Label(m, 0) == label).Cast<GanMethod?>().FirstOrDefault()
+          ?? throw new ArgumentException($"Unknown method label '{label}'.");
+
     /// <summary>Parses a comma-separated list of method names, or <c>all</c>.</summary>
     /// <param name="text">For example <c>gan,bgan</c>.</param>
     /// <exception cref="ArgumentException">An unknown or repeated name.</exception>

@@ -43,6 +43,8 @@ public static class HelpText
           --device D          torch device: cpu, cuda, cuda:1 (a CUDA build needs -p:TorchBackend=cuda-linux)
           --threads N         torch.set_num_threads(N)
           --out DIR           output folder (out/mog)
+          --aggregate LIST    no training: tabulate the summary.json of finished jobs (folders, comma-separated)
+                      into one table.md / table.csv in --out (e.g. the same preset run with other seeds)
           --quiet             no progress bar
           --help              this text
 

@@ -72,6 +72,7 @@ public static class OptionsParser
             case "snapshots": o.Snapshots = v!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => Int(name, s, 1)).ToArray(); break;
             case "device": o.Device = v!; break;
             case "threads": o.Threads = Int(name, v!, 1); break;
+            case "aggregate": o.Aggregate = v!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries); break;
             case "out": o.Out = v!.Length > 0 ? v : throw new ArgumentException("--out needs a folder."); break;
             default: throw new ArgumentException($"Unknown flag --{name} (see --help).");
         }

@@ -9,6 +9,13 @@ try
         return 0;
     }
 
+    if (options.Aggregate.Count > 0)
+    {
+        Console.WriteLine(Aggregator.Run(options));
+        Console.WriteLine($"tables written to {Path.GetFullPath(options.Out)}");
+        return 0;
+    }
+
     Console.WriteLine($"preset {options.Preset}: methods {string.Join(",", options.Methods.Select(GanMethods.Name))}, data sets {string.Join(",", options.Datasets)}, " +
                       $"{options.Seeds} seed(s), {options.Iterations} iterations, {options.Layers}x{options.Hidden} nets, batch {options.Batch}, " +
                       $"{options.DiscriminatorSteps} D steps, device {options.Device}, output {options.Out}");

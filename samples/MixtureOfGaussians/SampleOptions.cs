@@ -87,6 +87,9 @@ public sealed class SampleOptions
     /// <summary>Output folder.</summary>
     public string Out { get; set; } = "out/mog";
 
+    /// <summary>Folders (or summary.json files) whose runs are tabulated together instead of training; empty: train.</summary>
+    public IReadOnlyList<string> Aggregate { get; set; } = [];
+
     /// <summary>No progress bar.</summary>
     public bool Quiet { get; set; }
 
