@@ -11,8 +11,17 @@ internal static class Bench
     /// <summary>Fixed seed: every benchmark sees the same weights and inputs.</summary>
     public const int Seed = 20180710;
 
-    /// <summary>Sets the seed before a class builds its networks and inputs.</summary>
-    public static void Init() => torch.random.manual_seed(Seed);
+    /// <summary>
+    /// Called by every [GlobalSetup]: sets the thread count and the seed. The in-process toolchain runs each benchmark
+    /// on a thread of its own, and torch's thread count (OpenMP, MKL) is a per-thread setting, so it must be set there,
+    /// not (only) in Main.
+    /// </summary>
+    public static void Init()
+    {
+        SetThreads();
+        torch.random.manual_seed(Seed);
+        Console.WriteLine($"// torch intra-op threads on the benchmark thread: {torch.get_num_threads()}");
+    }
 
     /// <summary>
     /// Sets torch's intra-op thread count: <c>SYMNETS_BENCH_THREADS</c> (0 = torch's default, one per core), else 1.

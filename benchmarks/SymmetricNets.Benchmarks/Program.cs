@@ -75,7 +75,7 @@ var config = DefaultConfig.Instance
     .AddColumn(StatisticColumn.Median, new MedianRatioColumn());
 
 Bench.SetThreads();
-Console.WriteLine($"torch threads: {torch.get_num_threads()}, interop threads: {torch.get_num_interop_threads()}, processors: {Environment.ProcessorCount}, quick: {Bench.Quick}");
+Console.WriteLine($"torch intra-op threads: {torch.get_num_threads()} (each benchmark sets its own in its setup), interop threads: {torch.get_num_interop_threads()}, processors: {Environment.ProcessorCount}, quick: {Bench.Quick}");
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Bench).Assembly).Run(rest.ToArray(), config).ToArray();
 // Non-zero exit when a benchmark failed (threw, or produced no measurement), so CI notices.
 var failed = summaries.Where(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)).ToArray();
