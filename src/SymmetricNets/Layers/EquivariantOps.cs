@@ -21,7 +21,7 @@ internal static class EquivariantOps
         using var scope = torch.NewDisposeScope();
         if (mask is null && numSets == 1 && input.dim() == 2)
         {
-            var row = nn.functional.linear(input.mean(new long[] { 0 }, keepdim: true), mixWeight, bias);
+            var row = nn.functional.linear(SetKernels.Mean(input, 0, null), mixWeight, bias);
             return torch.addmm(row, input, weight.t(), 1, 1).MoveToOuterDisposeScope();
         }
         var (x, m, d) = layout.Split(input, mask);
@@ -52,13 +52,26 @@ internal static class EquivariantOps
         var rho = SetKernels.Mean(x, d, m);
         var shape = x.shape;
         long c = shape[^3], h = shape[^2], w = shape[^1];
-        var main = nn.functional.conv2d(x.reshape(-1, c, h, w), weight, null, stride, padding, dilation);
-        var mix = nn.functional.conv2d(rho.reshape(-1, c, h, w), mixWeight, bias, stride, padding, dilation);
-        var tail = main.shape.Skip(1).ToArray();
-        var y = main.reshape(shape.SkipLast(3).Concat(tail).ToArray())
+        var main = nn.functional.conv2d(x.dim() == 4 ? x : x.reshape(-1, c, h, w), weight, null, stride, padding, dilation);
+        var mix = nn.functional.conv2d(rho.dim() == 4 ? rho : rho.reshape(-1, c, h, w), mixWeight, bias, stride, padding, dilation);
+        Tensor y;
+        if (x.dim() == 4)
+        {
+            // One set along axis 0 of [B, C, H, W]: broadcast-add the [1, C', H', W'] mix term in place into the conv
+            // output itself. (An in-place add into a reshaped *view* of it would make autograd rebase the view's
+            // history, which clones the whole output gradient in backward.)
+            y = main.add_(mix);
+        }
+        else
+        {
+            var tail = main.shape.Skip(1).ToArray();
+            y = main.reshape(shape.SkipLast(3).Concat(tail).ToArray())
                     .add_(mix.reshape(rho.shape.SkipLast(3).Concat(tail).ToArray()));
+        }
+        var outTail = y.shape[^3..];
         if (absent is not null) y = y.masked_fill(absent, 0);
-        return y.reshape(input.shape.SkipLast(3).Concat(tail).ToArray()).MoveToOuterDisposeScope();
+        var outShape = input.shape.SkipLast(3).Concat(outTail).ToArray();
+        return (y.shape.SequenceEqual(outShape) ? y : y.reshape(outShape)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Checks Lambda, Gamma and beta against each other and the input's feature axes (the last

@@ -20,8 +20,14 @@ internal static class SetKernels
 
     /// <summary>Eq. (11): <c>rho(x) = 1/B sum_b x_b</c>, the mean over the present elements of each set
     /// (0 for an empty set).</summary>
+    /// <remarks>Unmasked, computed as <c>sum(x) / B</c> with an in-place division of the (small) reduced tensor rather
+    /// than <c>x.mean</c>: on CPU the sum over an outer axis is several times faster than the mean, and in backward
+    /// the gradient of a sum is a stride-0 broadcast view of the reduced gradient, where the mean's gradient
+    /// materialises a full input-sized tensor before it is added to the input's gradient.</remarks>
     public static Tensor Mean(Tensor x, int dim, Tensor? mask) =>
-        mask is null ? x.mean(new long[] { dim }, keepdim: true) : Sum(x, dim, mask).div_(Count(x, dim, mask).clamp_min_(1));
+        mask is null
+            ? x.sum(dim, keepdim: true).div_(x.shape[dim])
+            : Sum(x, dim, mask).div_(Count(x, dim, mask).clamp_min_(1));
 
     /// <summary>Maximum over the present elements of each set (0 for an empty set).</summary>
     public static Tensor Max(Tensor x, int dim, Tensor? mask)

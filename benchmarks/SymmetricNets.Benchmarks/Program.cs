@@ -1,0 +1,83 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using SymmetricNets.Benchmarks;
+
+// Entry point. Our own switches (--quick, --smoke) are removed before the rest goes to BenchmarkDotNet's
+// command line (--filter, --job, --iterationCount, --list, --help, ...).
+var rest = args.ToList();
+bool quick = rest.Remove("--quick");
+bool smoke = rest.Remove("--smoke");
+bool help = rest.Contains("--help") || rest.Contains("-?");
+bool hasFilter = rest.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal));
+// BenchmarkDotNet ignores --job when the config defines its own base job (ours: in-process), so --job is read here.
+string? jobName = null;
+for (int i = 0; i < rest.Count; i++)
+{
+    if (rest[i] is "--job" or "-j" && i + 1 < rest.Count) { jobName = rest[i + 1]; rest.RemoveRange(i, 2); break; }
+    if (rest[i].StartsWith("--job=", StringComparison.Ordinal)) { jobName = rest[i]["--job=".Length..]; rest.RemoveAt(i); break; }
+}
+
+if (help)
+{
+    Console.WriteLine("""
+        SymmetricNets.Benchmarks: the cost of batch mixing (docs/benchmarks.md).
+
+          dotnet run -c Release --project benchmarks/SymmetricNets.Benchmarks -- [--quick | --smoke] [BenchmarkDotNet options]
+
+          --job J    default, dry, short, medium or long (BenchmarkDotNet's predefined jobs, run in-process)
+          --quick    ShortRun job (1 launch, 3 warm-up, 3 measured iterations) on a subset: B = 64 and forward+backward
+                     for the layers, plus the mixing and training classes. Under 5 minutes on 2 cores.
+          --smoke    A dry job (one iteration, no warm-up) of the mixing sampler only, to prove the project runs (CI).
+          (none)     BenchmarkDotNet's defaults; choose classes with --filter, e.g.
+                       --filter '*DenseLayerBenchmarks*' '*ConvLayerBenchmarks*' '*MixingBenchmarks*' '*TrainingBenchmarks*'
+                       --filter '*' --warmupCount 3 --iterationCount 15     (the run in docs/benchmarks.md)
+
+        Classes: DenseLayerBenchmarks, DenseConcatBenchmarks, ConvLayerBenchmarks, MixingBenchmarks, TrainingBenchmarks.
+        Every benchmark runs in-process (the native library patched in this project's output folder is the one loaded).
+        SYMNETS_BENCH_THREADS=n sets torch's intra-op thread count (default 1; 0 = torch's default, one per core).
+        BenchmarkDotNet's options follow.
+
+        """);
+}
+
+Bench.Quick = quick || smoke;
+if (smoke)
+{
+    if (!hasFilter) rest.AddRange(new[] { "--filter", "*MixingBenchmarks.Sample" });
+    jobName ??= "dry";
+}
+else if (quick)
+{
+    if (!hasFilter)
+        rest.AddRange(new[] { "--filter", "*DenseLayerBenchmarks.*FwdBwd", "*ConvLayerBenchmarks.*FwdBwd", "*MixingBenchmarks*", "*TrainingBenchmarks*" });
+    jobName ??= "short";
+}
+
+// The base job (AsDefault) that command-line job options modify: in-process, with a generous timeout for the
+// slowest cases (a naive 128-channel 32x32 conv forward+backward at B = 64 takes seconds per call).
+var baseJob = (jobName ?? "default").ToLowerInvariant() switch
+{
+    "default" => Job.Default,
+    "dry" => Job.Dry,
+    "short" or "shortrun" => Job.ShortRun,
+    "medium" or "mediumrun" => Job.MediumRun,
+    "long" or "longrun" => Job.LongRun,
+    var other => throw new ArgumentException($"Unknown --job '{other}': use default, dry, short, medium or long."),
+};
+var job = baseJob.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)).AsDefault();
+var config = DefaultConfig.Instance
+    .AddJob(job)
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddColumn(StatisticColumn.Median, new MedianRatioColumn());
+
+Bench.SetThreads();
+Console.WriteLine($"torch intra-op threads: {torch.get_num_threads()} (each benchmark sets its own in its setup), interop threads: {torch.get_num_interop_threads()}, processors: {Environment.ProcessorCount}, quick: {Bench.Quick}");
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Bench).Assembly).Run(rest.ToArray(), config).ToArray();
+// Non-zero exit when a benchmark failed (threw, or produced no measurement), so CI notices.
+var failed = summaries.Where(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)).ToArray();
+foreach (var s in failed) Console.Error.WriteLine($"Failed: {s.Title}");
+return failed.Length == 0 ? 0 : 1;
