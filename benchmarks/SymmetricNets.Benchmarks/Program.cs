@@ -27,7 +27,7 @@ if (help)
     Console.WriteLine("""
         SymmetricNets.Benchmarks: the cost of batch mixing (docs/benchmarks.md).
 
-          dotnet run -c Release --project benchmarks/SymmetricNets.Benchmarks -- [--quick | --smoke] [BenchmarkDotNet options]
+          dotnet run -c Release --project benchmarks/SymmetricNets.Benchmarks -- [--quick | --targets | --smoke] [BenchmarkDotNet options]
 
           --job J    default, dry, short, medium or long (BenchmarkDotNet's predefined jobs, run in-process)
           --quick    ShortRun job (1 launch, 3 warm-up, 3 measured iterations) on a subset: B = 64 and forward+backward
@@ -38,7 +38,7 @@ if (help)
           --smoke    A dry job (one iteration, no warm-up) of the mixing sampler only, to prove the project runs (CI).
           (none)     BenchmarkDotNet's defaults; choose classes with --filter, e.g.
                        --filter '*DenseLayerBenchmarks*' '*ConvLayerBenchmarks*' '*MixingBenchmarks*' '*TrainingBenchmarks*'
-                       --filter '*' --warmupCount 3 --iterationCount 15     (the run in docs/benchmarks.md)
+                       --filter '*' --warmupCount 3 --iterationCount 20 --iterationTime 250   (the full run in docs/benchmarks.md)
 
         Classes: DenseLayerBenchmarks, DenseConcatBenchmarks, ConvLayerBenchmarks, MixingBenchmarks, TrainingBenchmarks.
         Every benchmark runs in-process (the native library patched in this project's output folder is the one loaded).
