@@ -8,6 +8,9 @@ internal static class Bench
     /// <summary>True under <c>--quick</c> (or the smoke run): the parameter sources return a small subset.</summary>
     public static bool Quick { get; set; }
 
+    /// <summary>True under <c>--targets</c>: the layer classes run B = 64 only (every feature/channel/image size).</summary>
+    public static bool Targets { get; set; }
+
     /// <summary>Fixed seed: every benchmark sees the same weights and inputs.</summary>
     public const int Seed = 20180710;
 

@@ -18,7 +18,7 @@ public class ConvLayerBenchmarks
     [ParamsSource(nameof(ChannelCounts))] public int C;
     [ParamsSource(nameof(ImageSizes))] public int S;
 
-    public static IEnumerable<int> BatchSizes => Bench.Quick ? new[] { 64 } : new[] { 16, 64 };
+    public static IEnumerable<int> BatchSizes => Bench.Quick || Bench.Targets ? new[] { 64 } : new[] { 16, 64 };
     public static IEnumerable<int> ChannelCounts => Bench.Quick ? new[] { 64 } : new[] { 64, 128 };
     public static IEnumerable<int> ImageSizes => Bench.Quick ? new[] { 16 } : new[] { 16, 32 };
 

@@ -18,7 +18,7 @@ public class DenseLayerBenchmarks
     [ParamsSource(nameof(BatchSizes))] public int B;
     [ParamsSource(nameof(FeatureSizes))] public int F;
 
-    public static IEnumerable<int> BatchSizes => Bench.Quick ? new[] { 64 } : new[] { 16, 64, 256 };
+    public static IEnumerable<int> BatchSizes => Bench.Quick || Bench.Targets ? new[] { 64 } : new[] { 16, 64, 256 };
     public static IEnumerable<int> FeatureSizes => Bench.Quick ? new[] { 512 } : new[] { 128, 512 };
 
     private Linear linear = null!;

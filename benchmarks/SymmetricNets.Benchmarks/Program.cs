@@ -11,6 +11,7 @@ using SymmetricNets.Benchmarks;
 var rest = args.ToList();
 bool quick = rest.Remove("--quick");
 bool smoke = rest.Remove("--smoke");
+bool targets = rest.Remove("--targets");
 bool help = rest.Contains("--help") || rest.Contains("-?");
 bool hasFilter = rest.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal));
 // BenchmarkDotNet ignores --job when the config defines its own base job (ours: in-process), so --job is read here.
@@ -26,15 +27,18 @@ if (help)
     Console.WriteLine("""
         SymmetricNets.Benchmarks: the cost of batch mixing (docs/benchmarks.md).
 
-          dotnet run -c Release --project benchmarks/SymmetricNets.Benchmarks -- [--quick | --smoke] [BenchmarkDotNet options]
+          dotnet run -c Release --project benchmarks/SymmetricNets.Benchmarks -- [--quick | --targets | --smoke] [BenchmarkDotNet options]
 
           --job J    default, dry, short, medium or long (BenchmarkDotNet's predefined jobs, run in-process)
           --quick    ShortRun job (1 launch, 3 warm-up, 3 measured iterations) on a subset: B = 64 and forward+backward
                      for the layers, plus the mixing and training classes. Under 5 minutes on 2 cores.
+          --targets  The cases the targets in docs/benchmarks.md are stated for: B = 64 forward+backward for the layers
+                     (every size), the mixing and training classes; combine with job options, e.g.
+                       --targets --warmupCount 3 --iterationCount 30 --iterationTime 250
           --smoke    A dry job (one iteration, no warm-up) of the mixing sampler only, to prove the project runs (CI).
           (none)     BenchmarkDotNet's defaults; choose classes with --filter, e.g.
                        --filter '*DenseLayerBenchmarks*' '*ConvLayerBenchmarks*' '*MixingBenchmarks*' '*TrainingBenchmarks*'
-                       --filter '*' --warmupCount 3 --iterationCount 15     (the run in docs/benchmarks.md)
+                       --filter '*' --warmupCount 3 --iterationCount 20 --iterationTime 250   (the full run in docs/benchmarks.md)
 
         Classes: DenseLayerBenchmarks, DenseConcatBenchmarks, ConvLayerBenchmarks, MixingBenchmarks, TrainingBenchmarks.
         Every benchmark runs in-process (the native library patched in this project's output folder is the one loaded).
@@ -45,10 +49,16 @@ if (help)
 }
 
 Bench.Quick = quick || smoke;
+Bench.Targets = targets;
 if (smoke)
 {
     if (!hasFilter) rest.AddRange(new[] { "--filter", "*MixingBenchmarks.Sample" });
     jobName ??= "dry";
+}
+else if (targets)
+{
+    if (!hasFilter)
+        rest.AddRange(new[] { "--filter", "*DenseLayerBenchmarks.*FwdBwd", "*ConvLayerBenchmarks.*FwdBwd", "*MixingBenchmarks*", "*TrainingBenchmarks*" });
 }
 else if (quick)
 {
