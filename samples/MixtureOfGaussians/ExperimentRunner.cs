@@ -24,7 +24,7 @@ public sealed class ExperimentRunner
         }
         catch (Exception e) when (e is not ArgumentException)
         {
-            throw new ArgumentException($"--device: '{options.Device}' is not a usable torch device ({e.Message}).");
+            throw new ArgumentException($"--device: '{options.Device}' is not a usable torch device ({e.Message.Split('\n')[0].Trim()}); a CUDA device needs a build with -p:TorchBackend=cuda-linux and a GPU.");
         }
 
         if (device.type == DeviceType.CUDA && !torch.cuda.is_available())

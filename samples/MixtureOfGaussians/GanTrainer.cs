@@ -122,6 +122,8 @@ public abstract class GanTrainer : IDisposable
         G.Dispose();
         D.Dispose();
         centres.Dispose();
+        (optD as IDisposable)?.Dispose();
+        (optG as IDisposable)?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -12,11 +12,11 @@ public static class HelpText
         Presets (flags given as well override the preset):
           paper    the paper's setting: G and D with 3 hidden layers of 512 ReLU units, latent 2-D N(0, I),
                    Adam lr 1e-3 betas 0.9/0.999, batch 128, 5 D steps per G step, 20,000 iterations, every
-                   method on ring and grid (default). 185-210 ms/iteration measured with 1 thread on a busy
-                   2-core CPU (about 75 ms with 2 idle cores): 25-70 min per run.
+                   method on ring and grid (default). Measured on an idle 2-core CPU: 86 (GAN) to 95 (BGAN)
+                   ms/iteration with 2 threads, 123-148 with 1 thread: about 30 min per run.
           quick    BGAN against the standard GAN on the grid, 128-unit nets, 3,000 iterations, 1 thread:
-                   23 + 43 ms/iteration measured, about 3.5 minutes on an idle 2-core CPU (all six methods
-                   would not fit in 5 minutes).
+                   12 + 19 ms/iteration measured on an idle 2-core CPU, 93 s of training, 1 min 45 s for the
+                   whole dotnet run (all six methods would take about 5 min idle, far more on a busy machine).
           medium   every method on ring and grid, 64-unit nets, 4,000 iterations, 1 thread (the multi-seed table of
                    docs/results-2d.md).
 

@@ -16,11 +16,12 @@ try
         return 0;
     }
 
+    var runner = new ExperimentRunner(options);
     Console.WriteLine($"preset {options.Preset}: methods {string.Join(",", options.Methods.Select(GanMethods.Name))}, data sets {string.Join(",", options.Datasets)}, " +
                       $"{options.Seeds} seed(s), {options.Iterations} iterations, {options.Layers}x{options.Hidden} nets, batch {options.Batch}, " +
                       $"{options.DiscriminatorSteps} D steps, device {options.Device}, output {options.Out}");
     var started = DateTime.UtcNow;
-    var runs = new ExperimentRunner(options).Run();
+    var runs = runner.Run();
     Console.WriteLine();
     Console.WriteLine(ResultTable.Markdown(ResultTable.Aggregate(runs), options.Preset));
     Console.WriteLine($"wall time {(DateTime.UtcNow - started).TotalSeconds:F1} s; results in {Path.GetFullPath(options.Out)}");
