@@ -1,3 +1,4 @@
+using SymmetricNets.Sets;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -212,5 +213,5 @@ public static class LossFunctions
         }
     }
 
-    private static string Shape(Tensor t) => $"[{string.Join(", ", t.shape)}]";
+    private static string Shape(Tensor t) => SetLayout.Fmt(t.shape);
 }

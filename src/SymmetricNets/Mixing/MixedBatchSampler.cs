@@ -1,3 +1,4 @@
+using SymmetricNets.Sets;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -76,7 +77,7 @@ public sealed class MixedBatchSampler
         var shape = real.shape;
         if (!shape.SequenceEqual(fake.shape))
         {
-            throw new ArgumentException($"fake must have the shape of real: expected [{string.Join(", ", shape)}], got [{string.Join(", ", fake.shape)}].", nameof(fake));
+            throw new ArgumentException($"fake must have the shape of real: expected {SetLayout.Fmt(shape)}, got {SetLayout.Fmt(fake.shape)}.", nameof(fake));
         }
 
         if (real.dtype != fake.dtype)
@@ -93,13 +94,13 @@ public sealed class MixedBatchSampler
         int dim = SetDim < 0 ? SetDim + rank : SetDim;
         if (dim < 0 || dim >= rank)
         {
-            throw new ArgumentException($"real must have a set axis {SetDim}: got shape [{string.Join(", ", shape)}] of rank {rank}, expected rank >= {(SetDim < 0 ? -SetDim : SetDim + 1)}.", nameof(real));
+            throw new ArgumentException($"real must have a set axis {SetDim}: got shape {SetLayout.Fmt(shape)} of rank {rank}, expected rank >= {(SetDim < 0 ? -SetDim : SetDim + 1)}.", nameof(real));
         }
 
         long n = shape[dim];
         if (n == 0 || n % NumSets != 0)
         {
-            throw new ArgumentException($"The set axis {SetDim} of size {n} (input shape [{string.Join(", ", shape)}]) must split into numSets = {NumSets} non-empty sets of equal size: expected a positive multiple of {NumSets}.", "numSets");
+            throw new ArgumentException($"The set axis {SetDim} of size {n} (input shape {SetLayout.Fmt(shape)}) must split into numSets = {NumSets} non-empty sets of equal size: expected a positive multiple of {NumSets}.", "numSets");
         }
 
         long setSize = n / NumSets;

@@ -1,3 +1,4 @@
+using SymmetricNets.Sets;
 using SymmetricNets.Mixing;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -88,7 +89,7 @@ public sealed class OptimalDiscriminator
         ArgumentNullException.ThrowIfNull(logR);
         if (logR.dim() is not (1 or 2) || !RatioPrior.IsFloating(logR.dtype))
         {
-            throw new ArgumentException($"logR must be a floating-point tensor of shape [B] or [M, B]; got {logR.dtype} [{string.Join(", ", logR.shape)}].", nameof(logR));
+            throw new ArgumentException($"logR must be a floating-point tensor of shape [B] or [M, B]; got {logR.dtype} {SetLayout.Fmt(logR.shape)}.", nameof(logR));
         }
 
         using var scope = torch.NewDisposeScope();
@@ -134,7 +135,7 @@ public sealed class OptimalDiscriminator
     {
         ArgumentNullException.ThrowIfNull(logP1);
         ArgumentNullException.ThrowIfNull(logP2);
-        string s1 = $"[{string.Join(", ", logP1.shape)}]";
+        string s1 = SetLayout.Fmt(logP1.shape);
         if (logP1.dim() is not (1 or 2) || logP1.shape[^1] < 1 || !RatioPrior.IsFloating(logP1.dtype))
         {
             throw new ArgumentException($"logP1 must be a floating-point tensor of shape [B] or [M, B] with B >= 1; got {logP1.dtype} {s1}.", nameof(logP1));
@@ -142,7 +143,7 @@ public sealed class OptimalDiscriminator
 
         if (!logP1.shape.SequenceEqual(logP2.shape) || !RatioPrior.IsFloating(logP2.dtype))
         {
-            throw new ArgumentException($"logP2 must be a floating-point tensor of the shape of logP1: expected {s1}, got {logP2.dtype} [{string.Join(", ", logP2.shape)}].", nameof(logP2));
+            throw new ArgumentException($"logP2 must be a floating-point tensor of the shape of logP1: expected {s1}, got {logP2.dtype} {SetLayout.Fmt(logP2.shape)}.", nameof(logP2));
         }
 
         if (logP1.device_type != logP2.device_type || logP1.device_index != logP2.device_index)
