@@ -11,19 +11,23 @@ internal static class EquivariantOps
     /// <summary>
     /// Eq. (12), dense form, before the nonlinearity: <c>beta + x_b Lambda + rho(x) Gamma</c>, with
     /// <c>rho</c> the (masked) set mean of eq. (11). Computed as <c>rho(x) Gamma</c> (one small product per
-    /// set), never <c>rho(x Gamma)</c>; a single 2-D set is one <c>addmm</c> with a broadcast row.
+    /// set), never <c>rho(x Gamma)</c>; a single 2-D set is two <c>linear</c> calls, the second with the Gamma row as its (broadcast) bias.
     /// Outputs of absent (masked) elements are 0.
     /// </summary>
     public static Tensor Linear(Tensor input, Tensor weight, Tensor mixWeight, Tensor? bias, int dim, long numSets, Tensor? mask)
     {
+        if (IsPlainSet(input, weight, mixWeight, bias, dim, numSets, mask))
+        {
+            // The paper's case, [B, in] with the whole minibatch one set: three native calls and no dispose scope (the
+            // set-mean row and the Gamma row are disposed here; autograd keeps what it needs). Per call this saves about
+            // as much managed time as one small operator costs, which matters for the narrow layers of 2-D MLPs.
+            using var rho = SetKernels.Mean(input, 0, null);
+            using var row = nn.functional.linear(rho, mixWeight, bias);
+            return nn.functional.linear(input, weight, row);
+        }
         CheckParameters(input, weight, mixWeight, bias, 1, "[..., N, ..., {0}] (a set axis and {0} features last)");
         var layout = SetLayout.Validate(input, dim, numSets, mask, trailingDims: 1);
         using var scope = torch.NewDisposeScope();
-        if (mask is null && numSets == 1 && input.dim() == 2)
-        {
-            var row = nn.functional.linear(SetKernels.Mean(input, 0, null), mixWeight, bias);
-            return torch.addmm(row, input, weight.t(), 1, 1).MoveToOuterDisposeScope();
-        }
         var (x, m, d) = layout.Split(input, mask);
         var absent = m?.logical_not();
         if (absent is not null) x = x.masked_fill(absent, 0);
@@ -73,6 +77,17 @@ internal static class EquivariantOps
         var outShape = input.shape.SkipLast(3).Concat(outTail).ToArray();
         return (y.shape.SequenceEqual(outShape) ? y : y.reshape(outShape)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// True for the fast path of <see cref="Linear"/>: no mask, one set, a non-empty 2-D input <c>[B, in]</c> with the set
+    /// on axis 0, and parameters of matching shapes. Uses only <c>dim()</c> and <c>size(i)</c>, which do not allocate;
+    /// anything else (including every invalid call) takes the general path, which validates and reports in full.
+    /// </summary>
+    private static bool IsPlainSet(Tensor input, Tensor weight, Tensor mixWeight, Tensor? bias, int dim, long numSets, Tensor? mask) =>
+        mask is null && numSets == 1 && (dim == 0 || dim == -2) && input is not null && input.dim() == 2 && input.size(0) > 0 &&
+        weight.dim() == 2 && input.size(1) == weight.size(1) &&
+        mixWeight.dim() == 2 && mixWeight.size(0) == weight.size(0) && mixWeight.size(1) == weight.size(1) &&
+        (bias is null || (bias.dim() == 1 && bias.size(0) == weight.size(0)));
 
     /// <summary>Checks Lambda, Gamma and beta against each other and the input's feature axes (the last
     /// <paramref name="featureDims"/> axes, the first of them holding Lambda's input size).</summary>

@@ -37,6 +37,47 @@ public class EquivariantLinearTests
             Assert.Equal(expected[i, o], got[i * fout + o], 10);
     }
 
+    /// <summary>
+    /// Gradients of <c>L = sum_{b,o} C[b,o] y[b,o]</c> for one set, derived by hand from eq. (12):
+    /// dL/dLambda = C^T x, dL/dGamma = (sum_b C_b)^T rho, dL/dbeta = sum_b C_b, dL/dx_b = C_b Lambda + (1/N) (sum_b' C_b') Gamma.
+    /// Checked on <c>[N, in]</c> (the fast path) and on <c>[1, N, in]</c> with <c>dim = 1</c> (the general path).
+    /// </summary>
+    [Property(MaxTest = 100)]
+    public void GradientsMatchTheClosedForm(int seed)
+    {
+        var r = new Random(seed);
+        int n = r.Next(1, 33), fin = r.Next(1, 7), fout = r.Next(1, 7);
+        bool hasBias = r.Next(2) == 0, grouped = r.Next(2) == 0;
+        var layer = new EquivariantLinear(fin, fout, hasBias, dim: grouped ? 1 : 0, dtype: ScalarType.Float64);
+        double[] xv = TT.Uniform(r, n * fin), cv = TT.Uniform(r, n * fout), w = TT.Data(layer.weight), g = TT.Data(layer.mix_weight);
+        var shape = grouped ? new long[] { 1, n, fin } : new long[] { n, fin };
+        using var x = torch.tensor(xv).reshape(shape).requires_grad_(true);
+        using var c = torch.tensor(cv).reshape(grouped ? new long[] { 1, n, fout } : new long[] { n, fout });
+        using var loss = (layer.forward(x) * c).sum();
+        loss.backward();
+
+        var rho = new double[fin];
+        var csum = new double[fout];
+        for (int i = 0; i < n; i++) for (int f = 0; f < fin; f++) rho[f] += xv[i * fin + f] / n;
+        for (int i = 0; i < n; i++) for (int o = 0; o < fout; o++) csum[o] += cv[i * fout + o];
+        double[] gW = new double[fout * fin], gG = new double[fout * fin], gX = new double[n * fin];
+        for (int o = 0; o < fout; o++)
+            for (int f = 0; f < fin; f++)
+            {
+                for (int i = 0; i < n; i++) gW[o * fin + f] += cv[i * fout + o] * xv[i * fin + f];
+                gG[o * fin + f] = csum[o] * rho[f];
+            }
+        for (int i = 0; i < n; i++)
+            for (int f = 0; f < fin; f++)
+                for (int o = 0; o < fout; o++)
+                    gX[i * fin + f] += cv[i * fout + o] * w[o * fin + f] + csum[o] * g[o * fin + f] / n;
+
+        TT.Close(torch.tensor(gW), layer.weight.grad!.reshape(-1), 1e-10, 1e-9, "dL/dLambda");
+        TT.Close(torch.tensor(gG), layer.mix_weight.grad!.reshape(-1), 1e-10, 1e-9, "dL/dGamma");
+        TT.Close(torch.tensor(gX), x.grad!.reshape(-1), 1e-10, 1e-9, "dL/dx");
+        if (hasBias) TT.Close(torch.tensor(csum), layer.bias!.grad!, 1e-10, 1e-9, "dL/dbeta");
+    }
+
     [Property(MaxTest = 200)]
     public void IsPermutationEquivariant(int seed)
     {
