@@ -12,6 +12,16 @@ var rest = args.ToList();
 bool quick = rest.Remove("--quick");
 bool smoke = rest.Remove("--smoke");
 bool targets = rest.Remove("--targets");
+bool paired = rest.Remove("--paired");
+double pairedSeconds = 10;
+string? pairedOnly = null;
+for (int i = 0; i < rest.Count; i++)
+{
+    if (rest[i] == "--only" && i + 1 < rest.Count) { pairedOnly = rest[i + 1]; rest.RemoveRange(i, 2); i--; continue; }
+    if (rest[i] == "--seconds" && i + 1 < rest.Count &&
+        double.TryParse(rest[i + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var sec) && sec > 0)
+    { pairedSeconds = sec; rest.RemoveRange(i, 2); i--; }
+}
 bool help = rest.Contains("--help") || rest.Contains("-?");
 bool hasFilter = rest.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal));
 // BenchmarkDotNet ignores --job when the config defines its own base job (ours: in-process), so --job is read here.
@@ -35,6 +45,11 @@ if (help)
           --targets  The cases the targets in docs/benchmarks.md are stated for: B = 64 forward+backward for the layers
                      (every size), the mixing and training classes; combine with job options, e.g.
                        --targets --warmupCount 3 --iterationCount 30 --iterationTime 250
+          --paired   The target cases as interleaved pairs (baseline and candidate back to back, alternating order),
+                     outside BenchmarkDotNet: median of the per-pair ratios with a bootstrap 95 % interval and a verdict
+                     against each target. About 10 s per case (--seconds S to change; at least 15 pairs), 2-3 minutes;
+                     --only TEXT keeps the cases whose name contains TEXT (e.g. dense, conv, mixing, iteration).
+                     Writes BenchmarkDotNet.Artifacts/results/paired-ratios.md and .csv.
           --smoke    A dry job (one iteration, no warm-up) of the mixing sampler only, to prove the project runs (CI).
           (none)     BenchmarkDotNet's defaults; choose classes with --filter, e.g.
                        --filter '*DenseLayerBenchmarks*' '*ConvLayerBenchmarks*' '*MixingBenchmarks*' '*TrainingBenchmarks*'
@@ -46,6 +61,15 @@ if (help)
         BenchmarkDotNet's options follow.
 
         """);
+}
+
+if (paired)
+{
+    Bench.SetThreads();
+    Console.WriteLine($"torch intra-op threads: {torch.get_num_threads()}, processors: {Environment.ProcessorCount}, paired mode, {pairedSeconds} s per case");
+    var artifacts = "BenchmarkDotNet.Artifacts";
+    for (int i = 0; i + 1 < rest.Count; i++) if (rest[i] is "--artifacts" or "-a") artifacts = rest[i + 1];
+    return PairedRatios.Run(pairedSeconds, minPairs: 15, pairedOnly, Path.Combine(artifacts, "results"));
 }
 
 Bench.Quick = quick || smoke;
