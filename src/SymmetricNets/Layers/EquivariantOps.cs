@@ -11,18 +11,21 @@ internal static class EquivariantOps
     /// <summary>
     /// Eq. (12), dense form, before the nonlinearity: <c>beta + x_b Lambda + rho(x) Gamma</c>, with
     /// <c>rho</c> the (masked) set mean of eq. (11). Computed as <c>rho(x) Gamma</c> (one small product per
-    /// set), never <c>rho(x Gamma)</c>; a single 2-D set is two <c>linear</c> calls, the second with the Gamma row as its (broadcast) bias.
+    /// set), never <c>rho(x Gamma)</c>. A single 2-D set is the set mean, one matrix-vector product
+    /// <c>beta + Gamma rho(x)</c> (<c>addmv</c>) and one <c>addmm</c> with that row as its broadcast bias.
     /// Outputs of absent (masked) elements are 0.
     /// </summary>
     public static Tensor Linear(Tensor input, Tensor weight, Tensor mixWeight, Tensor? bias, int dim, long numSets, Tensor? mask)
     {
         if (IsPlainSet(input, weight, mixWeight, bias, dim, numSets, mask))
         {
-            // The paper's case, [B, in] with the whole minibatch one set: three native calls and no dispose scope (the
-            // set-mean row and the Gamma row are disposed here; autograd keeps what it needs). Per call this saves about
-            // as much managed time as one small operator costs, which matters for the narrow layers of 2-D MLPs.
-            using var rho = SetKernels.Mean(input, 0, null);
-            using var row = nn.functional.linear(rho, mixWeight, bias);
+            // The paper's case, [B, in] with the whole minibatch one set: four native calls and no dispose scope (the
+            // set mean and the Gamma row are disposed here; autograd keeps what it needs). The mean is a vector and the
+            // row an addmv rather than a [1, in] x [in, out] linear: same arithmetic, but no transposed view of Gamma
+            // and two fewer autograd nodes (TBackward, and the sum-to-size of a [1, out] bias), whose fixed costs are what
+            // the narrow layers of 2-D MLPs pay (docs/benchmarks.md).
+            using var rho = SetKernels.Mean(input, 0, null, keepdim: false);
+            using var row = bias is null ? mixWeight.mv(rho) : torch.addmv(bias, mixWeight, rho, 1, 1);
             return nn.functional.linear(input, weight, row);
         }
         CheckParameters(input, weight, mixWeight, bias, 1, "[..., N, ..., {0}] (a set axis and {0} features last)");

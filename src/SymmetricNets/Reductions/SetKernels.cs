@@ -24,10 +24,22 @@ internal static class SetKernels
     /// than <c>x.mean</c>: on CPU the sum over an outer axis is several times faster than the mean, and in backward
     /// the gradient of a sum is a stride-0 broadcast view of the reduced gradient, where the mean's gradient
     /// materialises a full input-sized tensor before it is added to the input's gradient.</remarks>
-    public static Tensor Mean(Tensor x, int dim, Tensor? mask) =>
-        mask is null
-            ? x.sum(dim, keepdim: true).div_(x.shape[dim])
-            : Sum(x, dim, mask).div_(Count(x, dim, mask).clamp_min_(1));
+    /// <param name="x">The sets, already split (<see cref="SetLayout"/>).</param>
+    /// <param name="dim">The set axis.</param>
+    /// <param name="mask">Optional boolean presence mask, broadcastable to <paramref name="x"/>.</param>
+    public static Tensor Mean(Tensor x, int dim, Tensor? mask) => Mean(x, dim, mask, keepdim: true);
+
+    /// <summary>Eq. (11) as <see cref="Mean(Tensor, int, Tensor?)"/>, with the reduced axis kept or dropped.</summary>
+    /// <param name="x">The sets, already split (<see cref="SetLayout"/>).</param>
+    /// <param name="dim">The set axis.</param>
+    /// <param name="mask">Optional boolean presence mask, broadcastable to <paramref name="x"/>.</param>
+    /// <param name="keepdim">Keep the reduced axis with size 1, or drop it.</param>
+    public static Tensor Mean(Tensor x, int dim, Tensor? mask, bool keepdim)
+    {
+        if (mask is null) return x.sum(dim, keepdim: keepdim).div_(x.size(dim));
+        var mean = Sum(x, dim, mask).div_(Count(x, dim, mask).clamp_min_(1));
+        return keepdim ? mean : mean.squeeze(dim);
+    }
 
     /// <summary>Maximum over the present elements of each set (0 for an empty set).</summary>
     public static Tensor Max(Tensor x, int dim, Tensor? mask)
