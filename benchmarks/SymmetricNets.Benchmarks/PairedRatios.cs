@@ -26,7 +26,7 @@ internal static class PairedRatios
                 return (b.Linear_FwdBwd, b.Equivariant_FwdBwd, b.Cleanup);
             });
         foreach (var f in new[] { 128, 512 })
-            yield return new($"dense, B = 64, F = {f}: floor (eq. 12 as 3 calls) / nn.Linear, fwd+bwd (no target)", "", null, false, () =>
+            yield return new($"dense, B = 64, F = {f}: floor (eq. 12 as bare calls) / nn.Linear, fwd+bwd (no target)", "", null, false, () =>
             {
                 var b = new DenseLayerBenchmarks { B = 64, F = f };
                 b.Setup();
@@ -38,6 +38,13 @@ internal static class PairedRatios
                 var b = new DenseLayerBenchmarks { B = 64, F = f };
                 b.Setup();
                 return (b.Floor_FwdBwd, b.Equivariant_FwdBwd, b.Cleanup);
+            });
+        foreach (var f in new[] { 128, 512 })
+            yield return new($"dense, B = 64, F = {f}: nn.Linear + one elementwise op / nn.Linear, fwd+bwd (no target: the price of one autograd node)", "", null, false, () =>
+            {
+                var b = new DenseLayerBenchmarks { B = 64, F = f };
+                b.Setup();
+                return (b.Linear_FwdBwd, b.LinearPlusOneOp_FwdBwd, b.Cleanup);
             });
         foreach (var c in new[] { 64, 128 })
             foreach (var s in new[] { 16, 32 })
@@ -75,8 +82,9 @@ internal static class PairedRatios
     }
 
     /// <summary>Runs every case (whose name contains <paramref name="only"/>, when given) for about <paramref name="seconds"/> seconds (at least <paramref name="minPairs"/> pairs),
-    /// prints a Markdown table and writes it (and a CSV) to <paramref name="outDir"/>. Returns 0.</summary>
-    public static int Run(double seconds, int minPairs, string? only, string outDir)
+    /// prints a Markdown table and writes it (and a CSV) to <paramref name="outDir"/>; <paramref name="allocator"/> names the
+    /// allocator setting in the table's header. Returns 0.</summary>
+    public static int Run(double seconds, int minPairs, string? only, string outDir, string allocator)
     {
         var started = DateTime.UtcNow;
         var rows = new List<string[]>();
@@ -104,7 +112,7 @@ internal static class PairedRatios
 
         var header = new[] { "case", "pairs", "baseline median", "candidate median", "ratio of medians", "median paired ratio", "95 % CI", "target", "verdict" };
         var md = new StringBuilder();
-        md.AppendLine($"Paired ratios, {started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, torch threads {torch.get_num_threads()}, about {seconds} s per case");
+        md.AppendLine($"Paired ratios, {started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, torch threads {torch.get_num_threads()}, allocator {allocator}, about {seconds} s per case");
         md.AppendLine();
         md.AppendLine("| " + string.Join(" | ", header) + " |");
         md.AppendLine("|" + string.Join("|", header.Select((_, i) => i == 0 || i >= 7 ? "---" : "---:")) + "|");

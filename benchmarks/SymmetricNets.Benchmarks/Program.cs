@@ -13,6 +13,7 @@ bool quick = rest.Remove("--quick");
 bool smoke = rest.Remove("--smoke");
 bool targets = rest.Remove("--targets");
 bool paired = rest.Remove("--paired");
+bool steadyMalloc = rest.Remove("--steady-malloc");
 double pairedSeconds = 10;
 string? pairedOnly = null;
 for (int i = 0; i < rest.Count; i++)
@@ -50,6 +51,10 @@ if (help)
                      against each target. About 10 s per case (--seconds S to change; at least 15 pairs), 2-3 minutes;
                      --only TEXT keeps the cases whose name contains TEXT (e.g. dense, conv, mixing, iteration).
                      Writes BenchmarkDotNet.Artifacts/results/paired-ratios.md and .csv.
+          --steady-malloc
+                     Keep glibc's allocator from returning freed memory to the kernel (mallopt: mmap threshold 32 MiB,
+                     trim threshold 1 GiB, top pad 64 MiB), so that no iteration pays for faulting and zeroing fresh
+                     pages; applies to every mode. Without it, glibc behaves as users get it (docs/benchmarks.md).
           --smoke    A dry job (one iteration, no warm-up) of the mixing sampler only, to prove the project runs (CI).
           (none)     BenchmarkDotNet's defaults; choose classes with --filter, e.g.
                        --filter '*DenseLayerBenchmarks*' '*ConvLayerBenchmarks*' '*MixingBenchmarks*' '*TrainingBenchmarks*'
@@ -63,13 +68,16 @@ if (help)
         """);
 }
 
+if (steadyMalloc) Console.WriteLine(SteadyAllocator.Apply());
+
 if (paired)
 {
     Bench.SetThreads();
     Console.WriteLine($"torch intra-op threads: {torch.get_num_threads()}, processors: {Environment.ProcessorCount}, paired mode, {pairedSeconds} s per case");
     var artifacts = "BenchmarkDotNet.Artifacts";
     for (int i = 0; i + 1 < rest.Count; i++) if (rest[i] is "--artifacts" or "-a") artifacts = rest[i + 1];
-    return PairedRatios.Run(pairedSeconds, minPairs: 15, pairedOnly, Path.Combine(artifacts, "results"));
+    return PairedRatios.Run(pairedSeconds, minPairs: 15, pairedOnly, Path.Combine(artifacts, "results"),
+        steadyMalloc ? "steady (--steady-malloc)" : "glibc default");
 }
 
 Bench.Quick = quick || smoke;
