@@ -84,7 +84,7 @@ internal static class PairedRatios
     /// <summary>Runs every case (whose name contains <paramref name="only"/>, when given) for about <paramref name="seconds"/> seconds (at least <paramref name="minPairs"/> pairs),
     /// prints a Markdown table and writes it (and a CSV) to <paramref name="outDir"/>; <paramref name="allocator"/> names the
     /// allocator setting in the table's header. Returns 0.</summary>
-    public static int Run(double seconds, int minPairs, string? only, string outDir, string allocator)
+    public static int Run(double seconds, int minPairs, string? only, string outDir, string allocator, int block = 1)
     {
         var started = DateTime.UtcNow;
         var rows = new List<string[]>();
@@ -93,7 +93,7 @@ internal static class PairedRatios
             var (baseline, candidate, cleanup) = c.Make();
             try
             {
-                var (tb, tc) = Measure(baseline, candidate, seconds, minPairs);
+                var (tb, tc) = Measure(baseline, candidate, seconds, minPairs, block);
                 var ratios = tb.Zip(tc, (x, y) => y / x).ToArray();
                 double med = Median(ratios);
                 var (lo, hi) = BootstrapMedianCI(ratios, 2000, new Random(Bench.Seed));
@@ -112,7 +112,7 @@ internal static class PairedRatios
 
         var header = new[] { "case", "pairs", "baseline median", "candidate median", "ratio of medians", "median paired ratio", "95 % CI", "target", "verdict" };
         var md = new StringBuilder();
-        md.AppendLine($"Paired ratios, {started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, torch threads {torch.get_num_threads()}, allocator {allocator}, about {seconds} s per case");
+        md.AppendLine($"Paired ratios, {started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, torch threads {torch.get_num_threads()}, allocator {allocator}, {(block == 1 ? "single calls" : $"blocks of {block} calls")}, about {seconds} s per case");
         md.AppendLine();
         md.AppendLine("| " + string.Join(" | ", header) + " |");
         md.AppendLine("|" + string.Join("|", header.Select((_, i) => i == 0 || i >= 7 ? "---" : "---:")) + "|");
@@ -128,26 +128,26 @@ internal static class PairedRatios
     }
 
     /// <summary>Three warm-up pairs, then pairs until both the time budget and the minimum count are reached.
-    /// Even pairs run the baseline first, odd pairs the candidate first.</summary>
-    private static (double[] Baseline, double[] Candidate) Measure(Action baseline, Action candidate, double seconds, int minPairs)
+    /// Even pairs run the baseline first, odd pairs the candidate first. With <paramref name="block"/> &gt; 1 each side of
+    /// a pair is that many consecutive calls, the first one (which finds the other side's data in the caches) dropped and
+    /// the median of the rest kept: the steady state of one model trained alone, still paired against drift.</summary>
+    private static (double[] Baseline, double[] Candidate) Measure(Action baseline, Action candidate, double seconds, int minPairs, int block)
     {
         for (int i = 0; i < 3; i++) { baseline(); candidate(); }
         var tb = new List<double>();
         var tc = new List<double>();
         var total = Stopwatch.StartNew();
         var sw = new Stopwatch();
+        var calls = new double[block];
+        double Side(Action side)
+        {
+            for (int k = 0; k < block; k++) { sw.Restart(); side(); calls[k] = sw.Elapsed.TotalMicroseconds; }
+            return block == 1 ? calls[0] : Median(calls[1..]);
+        }
         for (int i = 0; tb.Count < minPairs || total.Elapsed.TotalSeconds < seconds; i++)
         {
-            if (i % 2 == 0)
-            {
-                sw.Restart(); baseline(); tb.Add(sw.Elapsed.TotalMicroseconds);
-                sw.Restart(); candidate(); tc.Add(sw.Elapsed.TotalMicroseconds);
-            }
-            else
-            {
-                sw.Restart(); candidate(); tc.Add(sw.Elapsed.TotalMicroseconds);
-                sw.Restart(); baseline(); tb.Add(sw.Elapsed.TotalMicroseconds);
-            }
+            if (i % 2 == 0) { tb.Add(Side(baseline)); tc.Add(Side(candidate)); }
+            else { tc.Add(Side(candidate)); tb.Add(Side(baseline)); }
             if (tb.Count >= 100_000) break;
         }
         return (tb.ToArray(), tc.ToArray());

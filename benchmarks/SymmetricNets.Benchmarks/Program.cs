@@ -16,9 +16,12 @@ bool paired = rest.Remove("--paired");
 bool steadyMalloc = rest.Remove("--steady-malloc");
 double pairedSeconds = 10;
 string? pairedOnly = null;
+int pairedBlock = 1;
 for (int i = 0; i < rest.Count; i++)
 {
     if (rest[i] == "--only" && i + 1 < rest.Count) { pairedOnly = rest[i + 1]; rest.RemoveRange(i, 2); i--; continue; }
+    if (rest[i] == "--block" && i + 1 < rest.Count && int.TryParse(rest[i + 1], out var blk) && blk >= 1)
+    { pairedBlock = blk; rest.RemoveRange(i, 2); i--; continue; }
     if (rest[i] == "--seconds" && i + 1 < rest.Count &&
         double.TryParse(rest[i + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var sec) && sec > 0)
     { pairedSeconds = sec; rest.RemoveRange(i, 2); i--; }
@@ -49,7 +52,9 @@ if (help)
           --paired   The target cases as interleaved pairs (baseline and candidate back to back, alternating order),
                      outside BenchmarkDotNet: median of the per-pair ratios with a bootstrap 95 % interval and a verdict
                      against each target. About 10 s per case (--seconds S to change; at least 15 pairs), 2-3 minutes;
-                     --only TEXT keeps the cases whose name contains TEXT (e.g. dense, conv, mixing, iteration).
+                     --only TEXT keeps the cases whose name contains TEXT (e.g. dense, conv, mixing, iteration);
+                     --block K times K consecutive calls per side and keeps the median of the last K - 1 (each
+                     side then runs with its own data warm in the caches, as one model trained alone does).
                      Writes BenchmarkDotNet.Artifacts/results/paired-ratios.md and .csv.
           --steady-malloc
                      Keep glibc's allocator from returning freed memory to the kernel (mallopt: mmap threshold 32 MiB,
@@ -77,7 +82,7 @@ if (paired)
     var artifacts = "BenchmarkDotNet.Artifacts";
     for (int i = 0; i + 1 < rest.Count; i++) if (rest[i] is "--artifacts" or "-a") artifacts = rest[i + 1];
     return PairedRatios.Run(pairedSeconds, minPairs: 15, pairedOnly, Path.Combine(artifacts, "results"),
-        steadyMalloc ? "steady (--steady-malloc)" : "glibc default");
+        steadyMalloc ? "steady (--steady-malloc)" : "glibc default", pairedBlock);
 }
 
 Bench.Quick = quick || smoke;
