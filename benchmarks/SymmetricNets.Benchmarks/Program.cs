@@ -51,7 +51,7 @@ if (help)
                        --targets --warmupCount 3 --iterationCount 30 --iterationTime 250
           --paired   The target cases as interleaved pairs (baseline and candidate back to back, alternating order),
                      outside BenchmarkDotNet: median of the per-pair ratios with a bootstrap 95 % interval and a verdict
-                     against each target. About 10 s per case (--seconds S to change; at least 15 pairs), 2-3 minutes;
+                     against each target. About 10 s per case (--seconds S to change; at least 15 pairs), about 5 minutes;
                      --only TEXT keeps the cases whose name contains TEXT (e.g. dense, conv, mixing, iteration);
                      --block K times K consecutive calls per side and keeps the median of the last K - 1 (each
                      side then runs with its own data warm in the caches, as one model trained alone does).

@@ -21,9 +21,9 @@ internal static class EquivariantOps
         {
             // The paper's case, [B, in] with the whole minibatch one set: four native calls and no dispose scope (the
             // set mean and the Gamma row are disposed here; autograd keeps what it needs). The mean is a vector and the
-            // row an addmv rather than a [1, in] x [in, out] linear: same arithmetic, but no transposed view of Gamma
-            // and two fewer autograd nodes (TBackward, and the sum-to-size of a [1, out] bias), whose fixed costs are what
-            // the narrow layers of 2-D MLPs pay (docs/benchmarks.md).
+            // row an addmv rather than a [1, in] x [in, out] linear: same arithmetic, but no transposed view of Gamma (one
+            // autograd node fewer) and a matrix-vector kernel; the fixed cost of every operator and node is what the
+            // narrow layers of 2-D MLPs pay (docs/benchmarks.md).
             using var rho = SetKernels.Mean(input, 0, null, keepdim: false);
             using var row = bias is null ? mixWeight.mv(rho) : torch.addmv(bias, mixWeight, rho, 1, 1);
             return nn.functional.linear(input, weight, row);
