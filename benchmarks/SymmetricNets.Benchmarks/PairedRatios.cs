@@ -98,7 +98,7 @@ internal static class PairedRatios
                 double med = Median(ratios);
                 var (lo, hi) = BootstrapMedianCI(ratios, 2000, new Random(Bench.Seed));
                 string F(double r) => c.Percent ? (100 * r).ToString("0.000", CultureInfo.InvariantCulture) + " %" : r.ToString("0.000", CultureInfo.InvariantCulture);
-                string verdict = c.Limit is not double limit ? "" : hi <= limit ? "met" : lo > limit ? "missed" : "undecided (CI spans the target)";
+                string verdict = Verdict(lo, hi, c.Limit);
                 var row = new[]
                 {
                     c.Name, tb.Length.ToString(CultureInfo.InvariantCulture), Time(Median(tb)), Time(Median(tc)),
@@ -131,7 +131,7 @@ internal static class PairedRatios
     /// Even pairs run the baseline first, odd pairs the candidate first. With <paramref name="block"/> &gt; 1 each side of
     /// a pair is that many consecutive calls, the first one (which finds the other side's data in the caches) dropped and
     /// the median of the rest kept: the steady state of one model trained alone, still paired against drift.</summary>
-    private static (double[] Baseline, double[] Candidate) Measure(Action baseline, Action candidate, double seconds, int minPairs, int block)
+    internal static (double[] Baseline, double[] Candidate) Measure(Action baseline, Action candidate, double seconds, int minPairs, int block)
     {
         for (int i = 0; i < 3; i++) { baseline(); candidate(); }
         var tb = new List<double>();
@@ -152,6 +152,11 @@ internal static class PairedRatios
         }
         return (tb.ToArray(), tc.ToArray());
     }
+
+    /// <summary>The verdict against an upper limit: met when the whole interval <c>[lo, hi]</c> is at or under it, missed
+    /// when the whole interval is above it, undecided when it spans it; empty when there is no target.</summary>
+    internal static string Verdict(double lo, double hi, double? limit) =>
+        limit is not double l ? "" : hi <= l ? "met" : lo > l ? "missed" : "undecided (CI spans the target)";
 
     internal static double Median(IReadOnlyList<double> v)
     {
