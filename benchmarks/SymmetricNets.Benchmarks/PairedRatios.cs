@@ -18,34 +18,23 @@ internal static class PairedRatios
 
     private static IEnumerable<Case> Cases()
     {
-        foreach (var f in new[] { 128, 512 })
-            yield return new($"dense, B = 64, F = {f}: EquivariantLinear / nn.Linear, fwd+bwd", "<= 1.10", 1.10, false, () =>
-            {
-                var b = new DenseLayerBenchmarks { B = 64, F = f };
-                b.Setup();
-                return (b.Linear_FwdBwd, b.Equivariant_FwdBwd, b.Cleanup);
-            });
-        foreach (var f in new[] { 128, 512 })
-            yield return new($"dense, B = 64, F = {f}: floor (eq. 12 as bare calls) / nn.Linear, fwd+bwd (no target)", "", null, false, () =>
-            {
-                var b = new DenseLayerBenchmarks { B = 64, F = f };
-                b.Setup();
-                return (b.Linear_FwdBwd, b.Floor_FwdBwd, b.Cleanup);
-            });
-        foreach (var f in new[] { 128, 512 })
-            yield return new($"dense, B = 64, F = {f}: EquivariantLinear / floor, fwd+bwd (no target)", "", null, false, () =>
-            {
-                var b = new DenseLayerBenchmarks { B = 64, F = f };
-                b.Setup();
-                return (b.Floor_FwdBwd, b.Equivariant_FwdBwd, b.Cleanup);
-            });
-        foreach (var f in new[] { 128, 512 })
-            yield return new($"dense, B = 64, F = {f}: nn.Linear + one elementwise op / nn.Linear, fwd+bwd (no target: the price of one autograd node)", "", null, false, () =>
-            {
-                var b = new DenseLayerBenchmarks { B = 64, F = f };
-                b.Setup();
-                return (b.Linear_FwdBwd, b.LinearPlusOneOp_FwdBwd, b.Cleanup);
-            });
+        var dense = new (string Label, string Target, double? Limit, Func<DenseLayerBenchmarks, (Action, Action)> Sides)[]
+        {
+            ("EquivariantLinear / nn.Linear, fwd+bwd", "<= 1.10", 1.10, b => (b.Linear_FwdBwd, b.Equivariant_FwdBwd)),
+            ("floor (eq. 12 as bare calls) / nn.Linear, fwd+bwd (no target)", "", null, b => (b.Linear_FwdBwd, b.Floor_FwdBwd)),
+            ("EquivariantLinear / floor, fwd+bwd (no target)", "", null, b => (b.Floor_FwdBwd, b.Equivariant_FwdBwd)),
+            ("nn.Linear + one elementwise op / nn.Linear, fwd+bwd (no target: the price of one autograd node)", "", null,
+                b => (b.Linear_FwdBwd, b.LinearPlusOneOp_FwdBwd)),
+        };
+        foreach (var d in dense)
+            foreach (var f in new[] { 128, 512 })
+                yield return new($"dense, B = 64, F = {f}: {d.Label}", d.Target, d.Limit, false, () =>
+                {
+                    var b = new DenseLayerBenchmarks { B = 64, F = f };
+                    b.Setup();
+                    var (baseline, candidate) = d.Sides(b);
+                    return (baseline, candidate, b.Cleanup);
+                });
         foreach (var c in new[] { 64, 128 })
             foreach (var s in new[] { 16, 32 })
                 yield return new($"conv, B = 64, {c} ch, {s}x{s}: EquivariantConv2d / nn.Conv2d, fwd+bwd", "<= 1.10", 1.10, false, () =>
