@@ -11,8 +11,8 @@ namespace SymmetricNets.Benchmarks;
 /// the heap exceed the trim threshold (twice the mmap threshold, which adapts to the largest block freed so far), and
 /// the heap is trimmed. The next allocation of that size then faults its pages in again and the kernel zeroes them.
 /// Whether that happens in a given iteration depends on the heap's layout at that moment: profiled with
-/// <c>perf</c>, page zeroing (<c>clear_page_erms</c>) took from 0.5 to 8 ms of a 2-D MLP GAN iteration of about
-/// 40 ms in different runs of the same code (docs/benchmarks.md). Raising both thresholds and padding the heap top
+/// <c>perf</c>, page zeroing (<c>clear_page_erms</c>) took from 0.5 to 8 ms of a 2-D MLP GAN iteration of 30-46 ms
+/// in different runs of the same code (docs/benchmarks.md). Raising both thresholds and padding the heap top
 /// makes the allocator keep and reuse that memory, as the CUDA caching allocator does on a GPU. Both sides of every
 /// comparison run under the same setting; the default (no flag) measures glibc as users get it.
 /// </remarks>
